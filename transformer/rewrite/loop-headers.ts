@@ -60,8 +60,9 @@ export function loopHeader(facts: FileFacts, loop: SplitLoopStatement, assigned:
 }
 
 /**
- * `while (k < n) { …; k++ }`: the statement ending the body that steps a name by a read-only amount (`k++`, `--k`,
- * `k += s`, `k -= s`, `k = k + s`), with the name. The body's other statements are judged without it (split-loops.ts).
+ * `while (k < n) { …; k++ }`: the statement ending the body that steps a name by a constant amount (`k++`, `--k`,
+ * `k += 2`, `k -= STEP`, `k = k + 2`: isConstantAmount), with the name. The body's other statements are judged without
+ * it (split-loops.ts).
  */
 export function counterStep(facts: FileFacts, loop: ts.WhileStatement | ts.DoStatement): Counter | undefined {
   const { ts } = facts;

@@ -188,7 +188,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement, testSkips: boolean)
   const conditions = [...guards.values()].flat().map((guard) => guard.condition);
   const args = [...taskCalls.flatMap((call) => evaluatedAhead(facts, call)), ...conditions];
   if (!args.every((arg) => nested.has(skipTransparent(ts, arg) as ts.CallExpression) || isSimpleArgument(facts, arg, isOuter))) return undefined;
-  if ([...guards.keys()].some((call) => chained.has(call) || nested.has(call) || [...nested.values()].includes(call))) return undefined;
+  if ([...guards.keys()].some((call) => handed.has(call))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
   const control = walks ? [loop.expression] : ts.isForStatement(loop) ? [loop.initializer!, loop.condition!, loop.incrementor!] : [loop.expression, ...(step ? [step] : [])];
