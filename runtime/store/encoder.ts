@@ -284,7 +284,7 @@ class Encoder {
     const sparse = sparseArrayKeys(v, level);
     if (sparse) return this.properties(Kind.Array, v, sparse.keys, sparse.attributes, -1, 0, '', into, index);
     // (Listing its keys costs a string per element: only where it may have a named one.)
-    const named = this.options.programObjects || !mayHaveNamedKeys(v as number[]) ? undefined : namedArrayKeys(v, level);
+    const named = this.options.programObjects || !mayHaveNamedKeys(v) ? undefined : namedArrayKeys(v, level);
     if (named) return this.properties(Kind.Array, v, named.keys, named.attributes, -1, 0, '', into, index, v);
     this.enter(Kind.Array, v, v, v.length, undefined, undefined, -1, 0, '', into, index);
   }

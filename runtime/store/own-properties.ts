@@ -112,14 +112,16 @@ export function codeUnits(s: string): Uint16Array {
 }
 
 /**
- * Whether an array of numbers may have own properties besides its elements (`xs.label = 'named'`), so that it must
- * not take the numbers-only path, which writes its elements alone. Listing a long array's keys costs as much as
- * making a string per element (430 ms for a million); util.inspect asks V8 for the keys that are not indices and
- * prints none of the elements (20 µs). Any doubt (a subclass, a symbol key) answers yes: the general path decides.
+ * Whether an array may have own properties besides its elements (`xs.label = 'named'`), so that it must not take a
+ * path that writes its elements alone (the numbers-only one; the encoder's listing of named keys). Listing a long
+ * array's keys costs as much as making a string per element (430 ms for a million); util.inspect asks V8 for the keys
+ * that are not indices and prints none of the elements (20 µs). Any doubt (a subclass, a symbol key, holes in a long
+ * one) answers yes: the general path decides.
  */
-export function mayHaveNamedKeys(v: readonly number[]): boolean {
+export function mayHaveNamedKeys(v: readonly unknown[]): boolean {
   if (Object.getOwnPropertySymbols(v).length > 0) return true;
-  if (v.length <= 64) return Object.keys(v).length !== v.length;
+  // (By the keys themselves: a hole and a named key together have as many keys as elements, `['a', , 'c']` with `note`.)
+  if (v.length <= 64) return Object.keys(v).some((key) => !isArrayIndex(key));
   return inspect(v, ELEMENTS_ONLY) !== `[ ... ${v.length} more items ]`;
 }
 
