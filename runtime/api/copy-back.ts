@@ -61,6 +61,8 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   const { targetOf, known = [], owns, home } = options;
   const final = new Map<object, object>();
   const filled = new Set<object>();
+  /** New arrays of primitives: no slot to point elsewhere, so kept as decoded (not refilled). */
+  const asDecoded = new Set<object>();
   for (const [object, target] of known) {
     if (typeof object === 'object' && object !== null && sameKind(target, object)) { final.set(object, target); filled.add(object); }
   }
@@ -89,7 +91,9 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
       views.push(object as ArrayBufferView); // given memory of its own below, shared as in the task
     } else {
       filled.add(object);
-      if (!(Array.isArray(object) && isNumberOnly(object))) fresh = true;
+      // (Rebuilt, a million booleans cost 0.4 s and a tuple each: np71's min-bool-array-cost.)
+      if (Array.isArray(object) && isNumberOnly(object)) asDecoded.add(object);
+      else fresh = true;
     }
   }
   for (const [view, own] of ownBuffers(views, options.regions, anchors, options.wholes)) final.set(view, own);
@@ -99,7 +103,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   for (const object of order) {
     if (!filled.has(object)) continue;
     const into = final.get(object) ?? object;
-    fill(into, object, resolve);
+    if (!asDecoded.has(object)) fill(into, object, resolve);
     if (into !== object) updated.push(into);
   }
   // Last: a frozen new object's slots were just pointed at the caller's objects.
@@ -175,9 +179,6 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
 
 /** An array: its elements, then its own keys that are not elements. */
 function fillArray(into: unknown[], source: unknown[], resolve: (value: unknown) => unknown): void {
-  // A new array of primitives has no slot to point elsewhere: as decoded (rebuilt, a million booleans cost 0.4 s and
-  // a tuple each: np71's min-bool-array-cost).
-  if (into === source && isNumberOnly(source)) return;
   // A long sparse array (ids as indices) by the indices it holds something at, not by every hole up to its length
   // (rev58's F7: 3.7 s for two ids).
   const intoIndices = into !== source ? sparseIndices(into) : undefined;

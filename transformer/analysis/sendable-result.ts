@@ -3,10 +3,10 @@
  * function, a symbol or an instance of a class the program cannot rebuild cannot be in it. Such a task ran in a worker
  * and then failed ('its return value cannot be stored'), where the plain call returned its value; its calls now run in
  * place, as plain, and explain says why, naming the type and where in it. An async task's value is what its promise
- * resolves to.
+ * resolves to. The same walk over a type's parts judges a task's parameter types for compile errors (unsendableParameter).
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { declaredByLibrary, type AnalysisContext } from './context';
 import { slottedBuiltin, symbolKeyedProperty, unsendableType } from './sendable';
 import { contentsOfType, isHolderType } from './type-contents';
 
@@ -23,22 +23,21 @@ export function unsendableResult(ctx: AnalysisContext, fn: ts.SignatureDeclarati
 }
 
 /**
- * Why a task's parameter of this type can never reach a worker ("is a WeakMap…", "holds, at […], a Promise…"), or undefined: a function, a symbol, an instance of a
- * class no worker can rebuild, a built-in whose contents sit in internal slots (WeakMap, URL, …), a Promise; also
+ * Why a task's parameter of this type can never reach a worker ("is a WeakMap…", "holds, at […], a Promise…"), or
+ * undefined: a function, a symbol, an instance of a class no worker can rebuild, a built-in whose contents sit in internal slots (WeakMap, URL, …), a Promise; also
  * inside arrays, Maps, Sets and plain objects (`Promise<number>[]`). Refused at compile time, as the README says (np71's
  * min-promise-param ran such calls in place, unsaid). What the store refuses only at the call (an ArrayBuffer, a
  * subclass of Array) makes that call run in place instead.
  */
 export function unsendableParameter(ctx: AnalysisContext, type: ts.Type): string | undefined {
   // (Inside, only what never travels whatever the value: a function in a field may be one the call runs in place for.)
-  return walkUnsendable(ctx, type, (t, path) => (path ? undefined : unsendableType(ctx, t)) ?? slottedBuiltin(t) ?? promise(t));
+  return walkUnsendable(ctx, type, (t, path) => (path ? undefined : unsendableType(ctx, t)) ?? slottedBuiltin(t) ?? promise(ctx, t));
 }
 
 /** A Promise of the library: its value is not in it yet (await it, and pass the value). */
-function promise(t: ts.Type): string | undefined {
+function promise(ctx: AnalysisContext, t: ts.Type): string | undefined {
   const symbol = t.getSymbol();
-  return symbol?.getName() === 'Promise' && symbol.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)
-    ? 'a Promise (its value is not in it: await it and pass the value)' : undefined;
+  return symbol?.getName() === 'Promise' && declaredByLibrary(ctx, symbol) ? 'a Promise (its value is not in it: await it and pass the value)' : undefined;
 }
 
 function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
