@@ -167,10 +167,12 @@ export class CallBlockers {
             return reasonAt(arg, `argument \`${snippet(arg)}\` is a level of a container, and task ${task.name} may change which objects it ` +
               `holds, while the program reads the container in parts without waiting for it: \`${snippet(inParts.parent)}\` (line ${reasonAt(inParts, '').line})`);
           }
-          // Read whole, it is a datum of its own: the family marks what changes it (containers.ts relyWhole), so an
-          // unchanged level is not checked again at every call (tester #25's r05: 20000 records encoded per call).
-          if (param.direction === 'in') { this.planner.containers.relyWhole(root); continue; }
-          this.planner.plan.freshSnapshots.add(written);
+          // Handed whole, it is a datum of its own: the family marks what changes which objects it holds (containers.ts
+          // relyWhole), so an unchanged level is not checked again at every call (tester #25's r05: 20000 records
+          // encoded per call), and one a task writes is not waited for before the next task writing it (np71's
+          // matmul-grid: `fma(C[i][j], A[i][k], B[k][j])` ran one call at a time over k).
+          this.planner.containers.relyWhole(root);
+          continue;
         }
         this.planner.containers.rely(root);
         continue;

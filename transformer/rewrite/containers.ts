@@ -134,6 +134,7 @@ export class Containers {
   waitsOf(root: ts.Symbol): { refs: Map<ts.Identifier, ContainerWrap | ElementWrap>; elements: Map<ts.ElementAccessExpression, ElementWrap> } {
     const refs = new Map<ts.Identifier, ContainerWrap | ElementWrap>();
     const elements = new Map<ts.ElementAccessExpression, ElementWrap>();
+    const gathers = this.mayHoldFutures(root);
     for (const ref of this.families.familyReferences(root)) {
       const use = this.useOf(ref, root);
       // A change of structure, marked where a level of it is handed whole to a reading task (relyWhole).
@@ -145,9 +146,40 @@ export class Containers {
       const wrap = use.kind === 'read' ? 'wait' : 'written';
       if (leaf === ref) refs.set(ref, wrap);
       else if (leaf) elements.set(leaf as ts.ElementAccessExpression, wrap);
+      // A level handed whole to a task (`acc(C[i][j], A[i][j])` of number[][] blocks) is a datum: the runtime orders
+      // the call after the tasks writing it or objects inside it (main-data.ts), as for a leaf. Waiting for the whole
+      // container here ran every block's call one after another (np71's min-grid-nested-blocks). Only Futures in its
+      // slots need the walk, which puts their values there.
+      else if (!gathers && this.handedWholeToTask(ref)) continue;
       else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
     }
     return { refs, elements };
+  }
+
+  /** The reference's chain of levels is an argument of a submitted call. */
+  private handedWholeToTask(ref: ts.Identifier): boolean {
+    const chain = this.families.levelChain(ref);
+    const parent = chain.parent;
+    return this.ts.isCallExpression(parent) && parent.arguments.includes(chain) && this.view.isSubmission(parent);
+  }
+
+  /**
+   * Some level of the container may hold a Future: its declaration makes one (`blocks.map((b) => split(b))`), or the
+   * main thread puts one in a slot (`row.push(task(…))`, `grid[i][j] = task(…)`).
+   */
+  private mayHoldFutures(root: ts.Symbol): boolean {
+    const { ts } = this;
+    const submits = (node: ts.Node): boolean =>
+      (ts.isCallExpression(node) && this.view.isSubmission(node)) || ts.forEachChild(node, submits) === true;
+    const declaration = root.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && submits(declaration.initializer)) return true;
+    return this.families.familyReferences(root).some((ref) => {
+      const chain = this.families.levelChain(ref);
+      const parent = chain.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === chain && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return submits(parent.right);
+      const call = ts.isPropertyAccessExpression(parent) && parent.expression === chain ? parent.parent : undefined;
+      return call !== undefined && ts.isCallExpression(call) && call.expression === parent && call.arguments.some(submits);
+    });
   }
 
   /**
