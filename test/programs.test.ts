@@ -809,13 +809,15 @@ test('levels holding objects written whole by tasks, beside tasks on their eleme
   assert.ok(replaced.some((c) => c.reason.includes('`rows[1]` is a level of a container, and task replaceFirst may change which objects it holds')));
 });
 
-test('grids of `number[][]` blocks: a block handed whole to a task is a datum of its own, so blocks run side by side and one block\'s calls in order, the main thread\'s writes, pushes and a row task between them included (np71\'s min-grid-nested-blocks and matmul-grid waited for the whole grid at each call)', () => {
+test('grids of `number[][]` blocks: a block handed whole to a task is a datum of its own, so blocks run side by side and one block\'s calls in order, the main thread\'s writes, pushes and a row task between them included; blocks made by tasks pushed into a grid\'s rows are gathered (np71\'s min-grid-nested-blocks and matmul-grid waited for the whole grid at each call, and made blocks one at a time)', () => {
   const tasks = printsAsPlain('block-grids');
-  // 27 products, 5 accumulations, a row scaled, three sums; the reordering stays direct (the program picks a row after it).
-  assert.is(tasks.inWorkers, 36, `${tasks.inWorkers} tasks ran in workers`);
+  // 27 products, 5 accumulations, a row scaled, three sums; the reordering stays direct (the program picks a row after
+  // it); 9 blocks made by tasks and 27 products of them.
+  assert.is(tasks.inWorkers, 72, `${tasks.inWorkers} tasks ran in workers`);
   assert.ok(tasks.mostPending >= 4, `at most ${tasks.mostPending} pending at once`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /__taskify\.submit\(__taskify_multiplyAdd_\d+, \[C\[i\]\[j\], A\[i\]\[k\], Bm\[k\]\[j\]\]/, 'the blocks go as they are, nothing waited for');
+  assert.match(emitted, /G\[i\]\.push\(__taskify\.submit\(__taskify_makeBlock_\d+, [^;]*\);/, 'blocks made by tasks are pushed as Futures, not waited for');
 });
 
 test('a task that reorders or resizes a container\'s level runs in a worker when every later use waits for a level whole, and stays direct, naming the use, when the program reads a level\'s length or picks an element first (np44\'s F11: sorting each group stayed direct)', () => {

@@ -350,12 +350,18 @@ export class FutureFlow {
     return root !== undefined;
   }
 
-  /** `grid[i][j] = block(…)`, a statement, into a grid whose cells are waited for where read (gathering-grids.ts). */
+  /**
+   * `grid[i][j] = block(…)` or `grid[i].push(block(…))`, a statement, into a grid whose cells are waited for where read
+   * (gathering-grids.ts).
+   */
   private gathersIntoGrid(call: ts.CallExpression, node: ts.Node, parent: ts.Node): boolean {
     const { ts } = this;
-    if (!ts.isBinaryExpression(parent) || parent.right !== node || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
-      !ts.isExpressionStatement(parent.parent) || this.holdsCallersObjects(call)) return false;
-    const row = ts.isElementAccessExpression(parent.left) ? parent.left.expression : undefined;
+    if (!ts.isExpressionStatement(parent.parent) || this.holdsCallersObjects(call)) return false;
+    const stored = ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(parent.left) ? parent.left.expression : undefined;
+    const pushed = ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node &&
+      ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' ? parent.expression.expression : undefined;
+    const row = stored ?? pushed;
     const root = row && ts.isElementAccessExpression(row) && ts.isIdentifier(row.expression) ? row.expression : undefined;
     const verdict = root && gatheringGrid(this.facts, root);
     if (verdict && 'blocker' in verdict) this.plan.gridBlockers.set(call, verdict.blocker);

@@ -1,5 +1,5 @@
 /**
- * Grids that gather Futures in their rows: `grid[i][j] = block(…)` into a `const grid: T[][]` of this file whose rows
+ * Grids that gather Futures in their rows: `grid[i][j] = block(…)` or `grid[i].push(block(…))` into a `const grid: T[][]` of this file whose rows
  * the program makes empty (`grid.push([])`, `grid[i] = []`, `Array.from({ length: n }, () => [])`). A wavefront
  * (blocks of one anti-diagonal reading the blocks of the one before: `grid[i - 1][j].bottom`) then runs a diagonal's
  * blocks side by side: each cell is waited for where it is read, not at the call that fills it (np68's
@@ -95,6 +95,8 @@ function snippetOf(t: typeof ts, use: ts.Node): string {
  */
 function storeOf(facts: FileFacts, ref: ts.Identifier): ts.Node | undefined {
   const { ts } = facts;
+  const pushed = pushOf(facts, ref);
+  if (pushed) return pushed.parent;
   const cell = cellOf(facts, ref);
   const outer = cell && withWrappers(ts, cell);
   const store = outer?.parent;
@@ -156,7 +158,7 @@ function isEmptyRow(facts: FileFacts, e: ts.Expression): boolean {
 
 /**
  * A use that keeps the cells in view: `grid.push([])`, `grid[a] = []`, `grid.length`, `grid[a].length`, `grid[a][b] = v`
- * (a plain store), `grid[a][b]` read.
+ * (a plain store), `grid[a].push(v)` (one value), `grid[a][b]` read.
  */
 function keepsCellsInView(facts: FileFacts, ref: ts.Identifier): boolean {
   const { ts } = facts;
@@ -174,7 +176,7 @@ function keepsCellsInView(facts: FileFacts, ref: ts.Identifier): boolean {
   if (ts.isBinaryExpression(row) && row.left === parent) {
     return row.operatorToken.kind === ts.SyntaxKind.EqualsToken && statementOf(row) !== undefined && isEmptyRow(facts, row.right);
   }
-  if (ts.isPropertyAccessExpression(row) && row.expression === parent) return row.name.text === 'length' && !isWriteTarget(ts, row);
+  if (ts.isPropertyAccessExpression(row) && row.expression === parent) return (row.name.text === 'length' && !isWriteTarget(ts, row)) || pushOf(facts, ref) !== undefined;
   const cell = cellOf(facts, ref);
   if (!cell) return false;
   const outer = withWrappers(ts, cell);
@@ -182,6 +184,17 @@ function keepsCellsInView(facts: FileFacts, ref: ts.Identifier): boolean {
   // (A plain store, a statement of its own: not `+=`, `++`, nor a destructuring target.)
   const store = outer.parent;
   return ts.isBinaryExpression(store) && store.left === outer && store.operatorToken.kind === ts.SyntaxKind.EqualsToken && statementOf(store) !== undefined;
+}
+
+/** `grid[a].push(v)` of `ref`, a statement of its own with one value (a cell stored at the row's end). */
+function pushOf(facts: FileFacts, ref: ts.Identifier): ts.CallExpression | undefined {
+  const { ts } = facts;
+  const row = ref.parent;
+  if (!ts.isElementAccessExpression(row) || row.expression !== ref || !numberKey(facts, row)) return undefined;
+  const method = row.parent;
+  const call = method.parent;
+  return ts.isPropertyAccessExpression(method) && method.expression === row && method.name.text === 'push' && ts.isCallExpression(call) &&
+    call.expression === method && call.arguments.length === 1 && !ts.isSpreadElement(call.arguments[0]!) && ts.isExpressionStatement(call.parent) ? call : undefined;
 }
 
 /** `grid[a][b]` of `ref`, both keys numbers. */

@@ -30,3 +30,15 @@ export function scaleRow(row: number[], f: number): void {
 export function flipRows(b: number[][]): void {
   b.reverse();
 }
+
+/** A block of pseudo-random values, made by a task. @task */
+export function makeBlock(n: number, seed: number): number[][] {
+  const b: number[][] = [];
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) { s = (s * 16807) % 2147483647; row.push(s % 10); }
+    b.push(row);
+  }
+  return b;
+}

@@ -3,7 +3,7 @@
  * handed whole to a task is a datum of its own, so calls on different blocks run side by side and calls on one block
  * run in order, without the main thread waiting for the whole grid at each call.
  */
-import { accumulate, blockSum, flipRows, multiplyAdd, scaleRow } from './kernels';
+import { accumulate, blockSum, flipRows, makeBlock, multiplyAdd, scaleRow } from './kernels';
 
 const N = 3, B = 8;
 const block = (seed: number): number[][] =>
@@ -45,3 +45,18 @@ console.log('rows', acc[1][1].length, 'sum', blockSum(acc[1][1]));
 const before = acc[0][0][0];
 flipRows(acc[0][0]);
 console.log('flipped', acc[0][0][B - 1] === before, acc[0][0][0][0], blockSum(acc[0][0]));
+
+// Blocks made by tasks and pushed into the grid's rows: each cell waited for where it is read, the grid whole after
+// the sweep (np71's matmul-grid made its blocks one at a time).
+const G: number[][][][] = [], P: number[][][][] = [];
+for (let i = 0; i < N; i++) {
+  G.push([]); P.push([]);
+  for (let j = 0; j < N; j++) { G[i].push(makeBlock(B, 1 + i * N + j)); P[i].push(zeros()); }
+}
+for (let i = 0; i < N; i++)
+  for (let j = 0; j < N; j++)
+    for (let k = 0; k < N; k++) multiplyAdd(P[i][j], G[i][k], G[k][j]);
+console.log('G cell', G[1][2][3][4], 'P cell', P[2][1][3][4], 'rows', G[2].length);
+let total = 0;
+for (const row of G) for (const b of row) total += b[0][0];
+console.log('G corners', total);
