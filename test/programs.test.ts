@@ -820,6 +820,16 @@ test('grids of `number[][]` blocks: a block handed whole to a task is a datum of
   assert.match(emitted, /G\[i\]\.push\(__taskify\.submit\(__taskify_makeBlock_\d+, [^;]*\);/, 'blocks made by tasks are pushed as Futures, not waited for');
 });
 
+test('tree reductions whose result is named after the loop (`const total = level[0]`, `const [all] = level`) run each level\'s merges side by side; the name waits for itself, and a task given it after the program changed it reads the change (np72\'s min-merge-tree and min-ternary-push ran the merges one at a time)', () => {
+  const tasks = printsAsPlain('reduction-names');
+  // 7 counts, 6 merges, a doubling; 9 leaves, 8 combines.
+  assert.is(tasks.inWorkers, 31, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 8, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /next\.push\(__taskify\.submit\(__taskify_mergeInto_\d+, \[level\[i\], level\[i \+ 1\]\]/, 'the merges are gathered, not waited for at the call');
+  assert.match(emitted, /next\.push\(i \+ 1 < lists\.length \? __taskify\.submit\(__taskify_combine_\d+/, 'so are the combines pushed by a choice');
+});
+
 test('a task that reorders or resizes a container\'s level runs in a worker when every later use waits for a level whole, and stays direct, naming the use, when the program reads a level\'s length or picks an element first (np44\'s F11: sorting each group stayed direct)', () => {
   const tasks = printsAsPlain('restructured-levels');
   assert.is(tasks.inWorkers, 6, 'the four sorts of the container printed whole, and the two ranks of a sorted copy, ran in workers');

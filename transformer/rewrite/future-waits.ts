@@ -80,7 +80,9 @@ export class FutureWaits {
       for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
         // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
-        if (this.aliases.isAliasSource(ref) && this.aliases.groupOf(symbol).every((member) => this.flow.futureArrays.has(member))) continue;
+        // (A name taking one element, `const total = level[0]`, is no gathering name: it waits for itself.)
+        if (this.aliases.isAliasSource(ref) &&
+          this.aliases.groupOf(symbol).every((member) => this.flow.futureArrays.has(member) || this.aliases.isElementPart(member))) continue;
         const element = this.elementOf(ref);
         // `[em[0], em[1]] = [em[1], em[0]]`, `em[0] = v`: a slot given another value needs no wait (nor could a call stand there).
         if (element && isStoreTarget(this.ts, element)) continue;

@@ -128,8 +128,10 @@ export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Sy
   };
   const typedArray = (member: ts.Symbol): boolean => member.valueDeclaration !== undefined &&
     isTypedArrayType(facts.ctx, facts.ctx.checker.getTypeOfSymbolAtLocation(member, member.valueDeclaration));
+  // (Not a name taking one element, `const total = level[0]` after a reduction (np72's min-merge-tree): it holds what
+  // the slot held, waited for where it is taken as any element read is.)
   return group.filter((member) => member === symbol ||
-    !(typedArray(member) || ((isFuture(member) || taskValue(member)) && facts.references(member).some(pushedInto))));
+    !(aliases.isElementPart(member) || typedArray(member) || ((isFuture(member) || taskValue(member)) && facts.references(member).some(pushedInto))));
 }
 
 /** `arr.push(value)` as a statement of its own, `value` its one argument: the array's name (else undefined). */
@@ -216,6 +218,10 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier, toHelpers = false): 
   if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
   // `Math.max(...deltas)`, `[...parts, x]`: the whole array, each value waited for there (future-waits.ts waitAll).
   if (ts.isSpreadElement(parent) && parent.expression === ref) return true;
+  // `const [all] = level` after a reduction: the array whole, waited for there (future-waits.ts keptUnderName;
+  // np72's min-ternary-push ran its combines one at a time).
+  const declaration = withWrappers(ts, ref).parent;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer === withWrappers(ts, ref) && ts.isArrayBindingPattern(declaration.name)) return true;
   const call = withWrappers(ts, ref).parent;
   // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
   if (printedWhole(facts, call, withWrappers(ts, ref))) return true;
