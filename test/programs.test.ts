@@ -830,6 +830,19 @@ test('tree reductions whose result is named after the loop (`const total = level
   assert.match(emitted, /next\.push\(i \+ 1 < lists\.length \? __taskify\.submit\(__taskify_combine_\d+/, 'so are the combines pushed by a choice');
 });
 
+test('rows gathered whole into an array of rows (`row.push(cell(…))`, then `grid.push(row)`, or pushed first and filled after) submit every row\'s calls before any is waited for; a whole use inside the sweep, a reader made before it, or a try around it keeps a row at a time (np71\'s min-row-pushed-first ran a row at a time); so does a record filled in nested loops and read by `Object.entries` (min-record-nested)', () => {
+  const tasks = printsAsPlain('gathered-rows');
+  // 9 cells and a sum, 6 probes, 4 + 4 cells kept a row at a time, 6 probes of the failing sweep (its 4th fails, the
+  // rest of its row is made ahead and dismissed or run), 6 cells of a record.
+  assert.ok(tasks.inWorkers >= 32 && tasks.inWorkers <= 34, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 6, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /table\.push\(row\);\s*for \(let j = 0; j < 2; j\+\+\)\s*row\.push\(__taskify\.submit\(/, 'a row pushed first gathers its Futures');
+  assert.match(emitted, /__taskify\.writtenWithin\(table\)\.map/, 'the nest waits for every row where it is used after the sweep');
+  assert.match(emitted, /results_\d+\.push\(__taskify\.submit\(__taskify_cell_\d+, \[100 \+ i \+ j\]/, 'a whole use inside the sweep splits each row\'s loop alone');
+  assert.match(emitted, /Object\.entries\(__taskify\.waitFields\(byKey\)\)/, 'a record gathering in nested loops is waited for where it is read whole');
+});
+
 test('a task that reorders or resizes a container\'s level runs in a worker when every later use waits for a level whole, and stays direct, naming the use, when the program reads a level\'s length or picks an element first (np44\'s F11: sorting each group stayed direct)', () => {
   const tasks = printsAsPlain('restructured-levels');
   assert.is(tasks.inWorkers, 6, 'the four sorts of the container printed whole, and the two ranks of a sorted copy, ran in workers');

@@ -14,6 +14,7 @@ import type { FilePlan } from './file-plan';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget, skipTransparent, withWrappers } from './syntax';
 import { isGatheringRecord } from './gathering-arrays';
 import { cellRead, wholeGridUses } from './gathering-grids';
+import { nestOf, wholeNestUses } from './gathering-nests';
 
 export class FutureWaits {
   private readonly ts: typeof ts;
@@ -34,6 +35,8 @@ export class FutureWaits {
     }
     this.waitForElements();
     this.waitForCells();
+    // (An array of gathering rows: each use after the sweep waits for every row's Futures, gathering-nests.ts.)
+    for (const nest of this.flow.futureNests) for (const ref of wholeNestUses(this.facts, nest)) this.plan.wraps.set(ref, 'writtenWithin');
   }
 
   /**
@@ -79,6 +82,9 @@ export class FutureWaits {
     for (const symbol of this.flow.futureArrays) {
       for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // `grid.push(row)`: the row's Futures move into a nest, whose uses wait for them.
+        const nest = nestOf(this.facts, ref);
+        if (nest && this.flow.futureNests.has(nest)) continue;
         // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
         // (A name taking one element, `const total = level[0]`, is no gathering name: it waits for itself.)
         if (this.aliases.isAliasSource(ref) &&

@@ -24,6 +24,7 @@ import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
 import { isKeepingMethod } from './library-uses';
 import { gatheringGrid } from './gathering-grids';
+import { nestOf } from './gathering-nests';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -32,6 +33,8 @@ export class FutureFlow {
   readonly futureArrays = new Set<ts.Symbol>();
   /** Grids whose cells gather Futures (gathering-grids.ts). */
   readonly futureGrids = new Set<ts.Symbol>();
+  /** Arrays that gathering arrays are pushed into whole (gathering-nests.ts). */
+  readonly futureNests = new Set<ts.Symbol>();
   /**
    * Arrays of Futures gathering a value that may hold the caller's own objects (`out.push(pickBig(ps))` where pickBig
    * returns `ps.filter(…)`): those objects come home inside the value, but a task given the bare Future writes the
@@ -47,7 +50,7 @@ export class FutureFlow {
   }
 
   /** A new round of planning: no call has placed a Future yet. */
-  clear(): void { this.futures.clear(); this.futureArrays.clear(); this.holdingArrays.clear(); this.futureGrids.clear(); }
+  clear(): void { this.futures.clear(); this.futureArrays.clear(); this.holdingArrays.clear(); this.futureGrids.clear(); this.futureNests.clear(); }
 
   /** Loops not to split: one of their task calls stays direct (plan.ts decides again without the split). */
   readonly refusedSplits = new Set<ts.Statement>();
@@ -227,13 +230,14 @@ export class FutureFlow {
     }
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
-      ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
+      ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) &&
+      this.canGather(parent.expression.expression, this.holdsCallersObjects(call))) {
       this.gather(parent.expression.expression, this.holdsCallersObjects(call));
       return;
     }
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
-      this.canGather(parent.left.expression)) {
+      this.canGather(parent.left.expression, this.holdsCallersObjects(call))) {
       this.gather(parent.left.expression, this.holdsCallersObjects(call));
       return;
     }
@@ -266,7 +270,7 @@ export class FutureFlow {
       if (ts.isVariableDeclaration(holder) && holder.initializer === withWrappers(ts, mapped) && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
         // With the names it is rebound to (`let level = partial`), if they can all gather.
         const holds = this.holdsCallersObjects(call);
-        if (this.canGather(holder.name)) this.gather(holder.name, holds);
+        if (this.canGather(holder.name, holds)) this.gather(holder.name, holds);
         else this.markGathering(symbolOf(this.facts.ctx, holder.name)!, holds);
         return;
       }
@@ -407,13 +411,18 @@ export class FutureFlow {
   }
 
   /** A plain array of this file that can hold Futures until its elements are needed (gathering-arrays.ts). */
-  private canGather(id: ts.Identifier): boolean {
-    return canGather(this.facts, this.aliases, id, (symbol) => this.isFuture(symbol));
+  /** The array can gather Futures (gathering-arrays.ts); pushed whole into a nest too, for values holding no caller's object. */
+  private canGather(id: ts.Identifier, holds = true): boolean {
+    return canGather(this.facts, this.aliases, id, (symbol) => this.isFuture(symbol), !holds);
   }
 
   /** Mark the array, and every name it is rebound to, as gathering Futures (with `holds`: one that may hold the caller's objects). */
   private gather(id: ts.Identifier, holds: boolean): void {
-    for (const member of arrayNames(this.facts, this.aliases, symbolOf(this.facts.ctx, id)!, (symbol) => this.isFuture(symbol))) this.markGathering(member, holds);
+    for (const member of arrayNames(this.facts, this.aliases, symbolOf(this.facts.ctx, id)!, (symbol) => this.isFuture(symbol))) {
+      this.markGathering(member, holds);
+      // (Pushed whole into an array of rows: that one's uses wait for the rows' Futures, gathering-nests.ts.)
+      if (!holds) for (const ref of this.facts.references(member)) { const nest = nestOf(this.facts, ref); if (nest) this.futureNests.add(nest); }
+    }
   }
 
   private markGathering(array: ts.Symbol, holds: boolean): void {

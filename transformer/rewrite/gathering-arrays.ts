@@ -7,6 +7,7 @@
  */
 import type * as ts from 'typescript';
 import { isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../analysis/context';
+import { nestOf } from './gathering-nests';
 import { usedUpByCallee } from './helper-arguments';
 import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
@@ -40,7 +41,7 @@ export function gathersTaskValues(facts: FileFacts, symbol: ts.Symbol): boolean 
 }
 
 /** The array `id` names can hold Futures until its elements are needed (see above). */
-export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identifier, isFuture: (symbol: ts.Symbol) => boolean): boolean {
+export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identifier, isFuture: (symbol: ts.Symbol) => boolean, intoNests = false): boolean {
   const { ts, ctx } = facts;
   const symbol = symbolOf(ctx, id);
   if (!symbol) return false;
@@ -70,7 +71,10 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     if (!ts.isVariableDeclaration(member.valueDeclaration!) || !madeHere(facts, member.valueDeclaration, group)) return false;
     // (Only the array gathering may go to a helper whole: another name of its group, `ps` in `out.push(pickBig(ps))`,
     // is there for what its elements' values may hold, and a helper's wait on it would gain nothing.)
-    return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref, member === symbol) || movesWithin(facts, aliases, ref, group));
+    // (With `intoNests`, the array may be pushed whole into an array of rows: gathering-nests.ts. Not a value that may
+    // hold the caller's objects, which an element handed to a task must be known by: futures.ts heldInside.)
+    return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref, member === symbol) || movesWithin(facts, aliases, ref, group) ||
+      (intoNests && nestOf(facts, ref) !== undefined));
   });
 }
 
@@ -194,9 +198,16 @@ function isRecordUse(facts: FileFacts, ref: ts.Identifier): boolean {
   const { ts } = facts;
   const parent = ref.parent;
   if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
-  const call = withWrappers(ts, ref).parent;
-  return printedWhole(facts, call, withWrappers(ts, ref));
+  const outer = withWrappers(ts, ref);
+  const call = outer.parent;
+  // `Object.entries(out)` after the loops that fill it (np71's min-record-nested): every field waited for there.
+  if (ts.isCallExpression(call) && call.arguments.length === 1 && call.arguments[0] === outer && RECORD_READERS.has(qualifiedName(ts, call.expression) ?? '')) {
+    return isLibraryGlobal(facts.ctx, (call.expression as ts.PropertyAccessExpression).expression);
+  }
+  return printedWhole(facts, call, outer);
 }
+/** The language's readers of a record's own fields, taking it whole. */
+const RECORD_READERS = new Set(['Object.entries', 'Object.values', 'Object.keys']);
 
 /**
  * An array's members that read it where they are called: the whole array waited for there (`waitAll(rs).indexOf(top)`,

@@ -50,7 +50,7 @@ function judgeGrid(facts: FileFacts, id: ts.Identifier, symbol: ts.Symbol): Grid
   const inTask = refs.find((ref) => insideTask(facts, ref));
   if (inTask) return { blocker: `\`${id.text}\` is used inside a task at line ${lineOf(inTask)}` };
   const whole = refs.filter((ref) => !keepsCellsInView(facts, ref));
-  const blocker = wholeUseBlocker(facts, declaration, refs, whole);
+  const blocker = wholeUseBlocker(facts, declaration, refs.flatMap((ref) => storeOf(facts, ref) ?? []), whole);
   return blocker ? { blocker } : { grid: symbol };
 }
 
@@ -61,13 +61,13 @@ export function wholeGridUses(facts: FileFacts, grid: ts.Symbol): ts.Identifier[
 
 /**
  * Why a whole use may show a Future (undefined when none can): each must come after the sweep, in the function that
- * declares the grid, where no store can follow it.
+ * declares the grid, where none of the statements that may put a Future in (`stores`) can follow it. (Also for an
+ * array of gathering rows: gathering-nests.ts.)
  */
-function wholeUseBlocker(facts: FileFacts, declaration: ts.VariableDeclaration, refs: readonly ts.Identifier[], whole: readonly ts.Identifier[]): string | undefined {
+export function wholeUseBlocker(facts: FileFacts, declaration: ts.VariableDeclaration, stores: readonly ts.Node[], whole: readonly ts.Identifier[]): string | undefined {
   const { ts } = facts;
   if (whole.length === 0) return undefined;
   const home = ownFunction(ts, declaration);
-  const stores = refs.flatMap((ref) => storeOf(facts, ref) ?? []);
   const used = (use: ts.Identifier) => `\`${use.text}\` is used whole at line ${lineOf(use)} (\`${snippetOf(ts, use)}\`)`;
   const away = stores.find((store) => ownFunction(ts, store) !== home);
   if (away) return `${used(whole[0]!)} and its cells are stored at line ${lineOf(away)}, in another function than the one declaring it`;

@@ -1,0 +1,60 @@
+/**
+ * Rows gathered whole into an array of rows: `row.push(cell(…))` in an inner loop, then `grid.push(row)` (or the row
+ * pushed first and filled after). The rows' Futures move into the grid, whose uses after the sweep wait for every
+ * row; so every row's calls are submitted before any is waited for (np71's min-row-pushed-first ran a row at a time).
+ */
+import { cell, gridSum, probe } from './kernels';
+
+// Filled, then pushed.
+const grid: number[][] = [];
+for (let i = 0; i < 3; i++) {
+  const row: number[] = [];
+  for (let j = 0; j < 3; j++) row.push(cell(i * 3 + j));
+  grid.push(row);
+}
+console.log('grid', JSON.stringify(grid), grid.length, 'sum', gridSum(grid));
+
+// Pushed, then filled; records.
+const table: { n: number; odd: boolean }[][] = [];
+for (let i = 0; i < 3; i++) {
+  const row: { n: number; odd: boolean }[] = [];
+  table.push(row);
+  for (let j = 0; j < 2; j++) row.push(probe(i * 2 + j));
+}
+console.log('odd', table.map((r) => r.filter((p) => p.odd).map((p) => p.n).join('+')).join(' | '));
+
+// A whole use inside the sweep: each row's values are needed there, as in the plain program.
+const seen: number[][] = [];
+for (let i = 0; i < 2; i++) {
+  const row: number[] = [];
+  for (let j = 0; j < 2; j++) row.push(cell(100 + i + j));
+  seen.push(row);
+  console.log('so far', JSON.stringify(seen));
+}
+
+// Read by a function made before the sweep: it may run at any time, so the rows hold values.
+const rowsOf: number[][] = [];
+const show = () => rowsOf.map((r) => r.join(',')).join(' / ');
+for (let i = 0; i < 2; i++) {
+  const row: number[] = [];
+  for (let j = 0; j < 2; j++) row.push(cell(200 + i * 2 + j));
+  rowsOf.push(row);
+}
+console.log('shown', show());
+
+// A failing call in the sweep: the plain sweep stops there, and the catch sees the rows made until then.
+const partial: { n: number; odd: boolean }[][] = [];
+try {
+  for (let i = 0; i < 3; i++) {
+    const row: { n: number; odd: boolean }[] = [];
+    for (let j = 0; j < 2; j++) row.push(probe(i === 1 && j === 1 ? -1 : i * 2 + j));
+    partial.push(row);
+  }
+} catch (e) {
+  console.log('failed', (e as Error).message, 'rows', partial.length, JSON.stringify(partial));
+}
+
+// A record filled in nested loops, read whole by `Object.entries` (np71's min-record-nested ran two at a time).
+const byKey: Record<string, number> = {};
+for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) byKey[`${i}-${j}`] = cell(300 + i * 2 + j);
+console.log('keys', Object.entries(byKey).map(([k, v]) => `${k}=${v}`).join(' '), Object.keys(byKey).length);
