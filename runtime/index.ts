@@ -28,7 +28,7 @@ export { atLoad } from './api/load-time';
 
 /** Waiting for task data, and telling the runtime the program changed it (api/program-waits.ts). */
 export {
-  barrier, barrierAsync, beforeProcessChange, freshArgument, freshEach, handOn, heldRecord, markWritten, maybeWritten, resumed, settle, waitAll, waitAllAsync, waitFields,
+  barrier, barrierAsync, beforeProcessChange, freshArgument, freshEach, futuresWithin, handOn, heldRecord, markWritten, maybeWritten, resumed, settle, waitAll, waitAllAsync, waitFields,
   waitOn, waitOnAsync, waitWithin, written, writtenAsync, writtenFields, writtenWithin,
 } from './api/program-waits';
 export { forwardCall, forwardFunction } from './api/forwarding';

@@ -116,6 +116,16 @@ export function waitWithin<T>(x: T): T {
   return a ? a.runtime.within.settle(x, false) : x;
 }
 
+/**
+ * A level of a container handed whole to a task (`acc(C[i][j], A[i][j])` of `number[][]` blocks): the Futures its
+ * arrays hold replaced by their values, and nothing else waited for here; the runtime orders the call after the tasks
+ * writing the level or objects inside it.
+ */
+export function futuresWithin<T>(x: T): T {
+  const a = peek();
+  return a ? a.runtime.within.futuresIn(x) : x;
+}
+
 /** The program is about to change something inside `x`: as waitWithin, and later tasks will see the change. */
 export function writtenWithin<T>(x: T): T {
   const a = peek();

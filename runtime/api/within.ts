@@ -32,6 +32,8 @@ export class Within {
   /** The same for walks through plain objects' fields too (resumed code: `holder.v[0]` after an await). */
   private readonly waitedDeep = new WeakMap<object, number>();
   private readonly bounded = new Map<number, WeakMap<object, number>>();
+  /** The walks for Futures alone (futuresIn). */
+  private readonly futuresSeen = new WeakMap<object, number>();
   /** Grows with every submission and every change the program makes inside a container: remembered walks older are stale. */
   private generation = 0;
   private submissionsSeen = -1;
@@ -64,6 +66,21 @@ export class Within {
     return value;
   }
 
+  /**
+   * `x` with every Future its arrays hold replaced by its value, and nothing else waited for: a level of a container
+   * handed whole to a task (transformer/rewrite/containers.ts), whose data the runtime orders after the tasks writing
+   * it, but which must hold values, as the plain call's argument did (a helper may have pushed a task's value in).
+   */
+  futuresIn<T>(x: T): T {
+    const value = x instanceof Future ? (x.wait() as T) : x;
+    if (typeof value !== 'object' || value === null) return value;
+    const epoch = this.current();
+    if (this.futuresSeen.get(value) === epoch) return value;
+    this.walk(value, false, false, new Set(), Infinity, false);
+    this.futuresSeen.set(value, epoch);
+    return value;
+  }
+
   /** The walks through fields remembered, one map per depth asked. */
   private deepMemo(depth: number): WeakMap<object, number> {
     if (depth === Infinity) return this.waitedDeep;
@@ -72,15 +89,15 @@ export class Within {
     return memo;
   }
 
-  private walk(object: object, write: boolean, throughFields: boolean, seen: Set<object>, depth: number): void {
+  private walk(object: object, write: boolean, throughFields: boolean, seen: Set<object>, depth: number, contents = true): void {
     if (seen.has(object)) return;
     seen.add(object);
-    this.host.waitObject(object);
+    if (contents) this.host.waitObject(object);
     if (write) this.host.markWritten(object);
     // A Proxy's insides are reached through its traps, the program's code, which the plain call ran only as it read
     // them (tester np36's getter2): not walked. (No task could write through it: a call given one runs in place.)
     if (depth <= 0 || isProxy(object)) return;
-    const inner = (item: unknown) => { if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen, depth - 1); };
+    const inner = (item: unknown) => { if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen, depth - 1, contents); };
     if (Array.isArray(object)) {
       // (A long sparse array by the indices it holds: rev58's F7.)
       eachIndex(object, (i) => {

@@ -25,6 +25,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   waitAll: 'waits for every task result gathered in it',
   waitWithin: 'waits for every element that tasks write',
   writtenWithin: 'waits for every element that tasks write, then marks them changed',
+  futuresWithin: 'a level handed whole to a task: only task results put in it are waited for, and the task runs after those writing it',
   waitFields: 'waits for the tasks that write the objects its fields hold',
   writtenFields: 'waits for the tasks that write the objects its fields hold, then marks them changed',
   result: 'the result is used at once: waits for the task right at the call',

@@ -152,22 +152,30 @@ export class CallBlockers {
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
       const root = this.planner.containers.rootOf(arg);
       if (root && (param.direction === 'in' || !this.planner.containers.namesRoot(symbol, root))) {
-        // A level holding objects, read or written whole: snapshotted after waitWithin (see containers.ts). Written,
-        // the runtime brings home the tasks writing its objects one by one before the snapshot, and a later one's
-        // snapshot waits for this task (arguments.ts settleHolders); but the task may only change those objects,
-        // not which ones the level holds (level-structure.ts), unless every use of the container after the call waits
-        // for a level whole (np44's F11: `for (const g of groups) sortDesc(g)`, then `groups` printed whole).
+        // A level holding objects, read or written whole (see containers.ts waitsOf). Written, the runtime brings home
+        // the tasks writing its objects before the task reads them (main-data.ts refresh), and a later task on one of
+        // them waits for this one (arguments.ts settleHolders); but a task that may change which objects the level
+        // holds (level-structure.ts) may only do so where every use of the container after the call waits for a
+        // level whole (np44's F11: `for (const g of groups) sortDesc(g)`, then `groups` printed whole).
         if (this.planner.containers.holdsObjects(arg)) {
           if (param.direction !== 'in' && task.forwards) {
             return reasonAt(arg, `argument \`${snippet(arg)}\` is a level of a container, and task ${task.name} forwards what task ` +
               `${task.forwards.join('/')} returns, which may change which objects it holds: pass its elements instead`);
           }
-          const inParts = param.direction !== 'in' && mayRestructure(this.planner.facts.ctx, task.fn, i) ? this.planner.containers.partUseAfter(root, call) : undefined;
+          const restructures = param.direction !== 'in' && mayRestructure(this.planner.facts.ctx, task.fn, i);
+          const inParts = restructures ? this.planner.containers.partUseAfter(root, call) : undefined;
           if (inParts) {
             return reasonAt(arg, `argument \`${snippet(arg)}\` is a level of a container, and task ${task.name} may change which objects it ` +
               `holds, while the program reads the container in parts without waiting for it: \`${snippet(inParts.parent)}\` (line ${reasonAt(inParts, '').line})`);
           }
-          // Handed whole, it is a datum of its own: the family marks what changes which objects it holds (containers.ts
+          // One that may change which objects the level holds: every use of the container waits for it whole, and the
+          // level is snapshotted after that wait (containers.ts relyRestructured).
+          if (restructures) {
+            this.planner.plan.freshSnapshots.add(written);
+            this.planner.containers.relyRestructured(root);
+            continue;
+          }
+          // Any other is a datum of its own: the family marks what changes which objects it holds (containers.ts
           // relyWhole), so an unchanged level is not checked again at every call (tester #25's r05: 20000 records
           // encoded per call), and one a task writes is not waited for before the next task writing it (np71's
           // matmul-grid: `fma(C[i][j], A[i][k], B[k][j])` ran one call at a time over k).

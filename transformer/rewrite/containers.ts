@@ -30,11 +30,14 @@ import { accessChain, isArgumentOf, isAssignedTo, isComparison, isDeclarationNam
 import { RETURNS_RECEIVER } from './fresh';
 import { isLibrary } from './library-uses';
 
-export type ContainerWrap = 'waitWithin' | 'writtenWithin';
+export type ContainerWrap = 'waitWithin' | 'writtenWithin' | 'futuresWithin';
 /** A use of a family's reference; `restructures`: the level whose slots it changes (`rows.push(r)`, `c[i][j] = b`). */
 type FamilyUse = Use | { kind: 'none'; restructures: ts.Expression | undefined };
-/** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
-export type ElementWrap = 'wait' | 'written';
+/**
+ * A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write;
+ * `futuresWithin(c[i][j])` for a level handed whole to a task (the Futures in it made values, nothing else waited for).
+ */
+export type ElementWrap = 'wait' | 'written' | 'futuresWithin';
 
 /** What the container analysis needs from the planner. */
 export interface PlannerView {
@@ -62,6 +65,8 @@ export class Containers {
   private readonly used = new Set<ts.Symbol>();
   /** Containers with a level handed whole to a reading task, in this round (relyWhole). */
   private readonly readWhole = new Set<ts.Symbol>();
+  /** Containers with a level handed to a task that may change which objects it holds, in this round (relyRestructured). */
+  private readonly restructured = new Set<ts.Symbol>();
   private readonly families: ContainerFamilies;
   private readonly ts: typeof ts;
 
@@ -71,7 +76,7 @@ export class Containers {
   }
 
   /** Start a round of planning: nothing is relied on yet (rejections stay). */
-  newRound(): void { this.used.clear(); this.readWhole.clear(); }
+  newRound(): void { this.used.clear(); this.readWhole.clear(); this.restructured.clear(); }
 
   /** `R[i][j]`, `x` or `x[k]` where R is a usable container or x an alias in its family: R. */
   rootOf(expr: ts.Expression): ts.Symbol | undefined {
@@ -113,6 +118,13 @@ export class Containers {
    */
   relyWhole(root: ts.Symbol): void { this.used.add(root); this.readWhole.add(root); }
 
+  /**
+   * A level of the container is handed to a task that may change which objects it holds (a sort, a push): a level
+   * picked out of it after must wait for that task, so every use of the family waits for the container whole, and
+   * such a level goes snapshotted afresh (rv76's r-restructure-pick: `flipBlocks(C[0])` then `sumBlock(C[0][0])`).
+   */
+  relyRestructured(root: ts.Symbol): void { this.used.add(root); this.restructured.add(root); }
+
   relied(): ts.Symbol[] { return [...this.used]; }
 
   reject(root: ts.Symbol, why: Reason): void { this.rejected.set(root, why); }
@@ -134,7 +146,7 @@ export class Containers {
   waitsOf(root: ts.Symbol): { refs: Map<ts.Identifier, ContainerWrap | ElementWrap>; elements: Map<ts.ElementAccessExpression, ElementWrap> } {
     const refs = new Map<ts.Identifier, ContainerWrap | ElementWrap>();
     const elements = new Map<ts.ElementAccessExpression, ElementWrap>();
-    const gathers = this.mayHoldFutures(root);
+    const wholeOnly = this.restructured.has(root) || this.slotsMayHoldFutures(root);
     for (const ref of this.families.familyReferences(root)) {
       const use = this.useOf(ref, root);
       // A change of structure, marked where a level of it is handed whole to a reading task (relyWhole).
@@ -147,11 +159,16 @@ export class Containers {
       if (leaf === ref) refs.set(ref, wrap);
       else if (leaf) elements.set(leaf as ts.ElementAccessExpression, wrap);
       // A level handed whole to a task (`acc(C[i][j], A[i][j])` of number[][] blocks) is a datum: the runtime orders
-      // the call after the tasks writing it or objects inside it (main-data.ts), as for a leaf. Waiting for the whole
-      // container here ran every block's call one after another (np71's min-grid-nested-blocks). Only Futures in its
-      // slots need the walk, which puts their values there.
-      else if (!gathers && this.handedWholeToTask(ref)) continue;
-      else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
+      // the call after the tasks writing it or objects inside it (main-data.ts), as for a leaf; only Futures in it (a
+      // helper may push one: rv76's r-helper-push) are made values. Waiting for the whole container here ran every
+      // block's call one after another (np71's min-grid-nested-blocks). Not when a level above may hold a Future, or
+      // a task may change which objects a level holds: then the container whole, as any other use.
+      else if (!wholeOnly && this.handedWholeToTask(ref)) {
+        const chain = this.families.levelChain(ref);
+        if (chain === ref) refs.set(ref, 'futuresWithin');
+        else if (this.ts.isElementAccessExpression(chain)) elements.set(chain, 'futuresWithin');
+        else refs.set(ref, 'waitWithin');
+      } else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
     }
     return { refs, elements };
   }
@@ -164,10 +181,11 @@ export class Containers {
   }
 
   /**
-   * Some level of the container may hold a Future: its declaration makes one (`blocks.map((b) => split(b))`), or the
-   * main thread puts one in a slot (`row.push(task(…))`, `grid[i][j] = task(…)`).
+   * Some level of the container may hold a Future where this file's own code puts it: its declaration makes one
+   * (`blocks.map((b) => split(b))`), or the family's code stores one in a slot (`row.push(task(…))`, `grid[i][j] =
+   * task(…)`). (A helper's push into a level it is given is met at run time: futuresWithin.)
    */
-  private mayHoldFutures(root: ts.Symbol): boolean {
+  private slotsMayHoldFutures(root: ts.Symbol): boolean {
     const { ts } = this;
     const submits = (node: ts.Node): boolean =>
       (ts.isCallExpression(node) && this.view.isSubmission(node)) || ts.forEachChild(node, submits) === true;

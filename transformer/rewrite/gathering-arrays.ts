@@ -231,9 +231,9 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier, toHelpers = false): 
   if (ts.isSpreadElement(parent) && parent.expression === ref) return true;
   // `const [all] = level` after a reduction: the array whole, waited for there (future-waits.ts keptUnderName;
   // np72's min-ternary-push ran its combines one at a time).
-  const declaration = withWrappers(ts, ref).parent;
-  if (ts.isVariableDeclaration(declaration) && declaration.initializer === withWrappers(ts, ref) && ts.isArrayBindingPattern(declaration.name)) return true;
-  const call = withWrappers(ts, ref).parent;
+  const outer = withWrappers(ts, ref);
+  const call = outer.parent;
+  if (ts.isVariableDeclaration(call) && call.initializer === outer && ts.isArrayBindingPattern(call.name)) return true;
   // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
   if (printedWhole(facts, call, withWrappers(ts, ref))) return true;
   if (isArgumentOf(ts, call, ref)) {

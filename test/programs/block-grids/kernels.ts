@@ -42,3 +42,13 @@ export function makeBlock(n: number, seed: number): number[][] {
   }
   return b;
 }
+
+/** A row of `n` copies of `v`. @task */
+export function rowOf(n: number, v: number): number[] {
+  return new Array<number>(n).fill(v);
+}
+
+/** Reverses which blocks a level holds. @task */
+export function flipBlocks(level: number[][][]): void {
+  level.reverse();
+}

@@ -3,7 +3,7 @@
  * handed whole to a task is a datum of its own, so calls on different blocks run side by side and calls on one block
  * run in order, without the main thread waiting for the whole grid at each call.
  */
-import { accumulate, blockSum, flipRows, makeBlock, multiplyAdd, scaleRow } from './kernels';
+import { accumulate, blockSum, flipBlocks, flipRows, makeBlock, multiplyAdd, rowOf, scaleRow } from './kernels';
 
 const N = 3, B = 8;
 const block = (seed: number): number[][] =>
@@ -60,3 +60,15 @@ console.log('G cell', G[1][2][3][4], 'P cell', P[2][1][3][4], 'rows', G[2].lengt
 let total = 0;
 for (const row of G) for (const b of row) total += b[0][0];
 console.log('G corners', total);
+
+// A helper puts a task's row into a block, then the block goes whole to a task: it holds the row, not its Future
+// (rv76's r-helper-push).
+function addRow(b: number[][]): void { b.push(rowOf(B, 7)); }
+addRow(acc[1][0]);
+console.log('with helper row', acc[1][0].length, blockSum(acc[1][0]));
+
+// A task that reorders a level of blocks, then a block picked out of it goes to another task: the pick waits for the
+// reordering (rv76's r-restructure-pick).
+const L = [[block(5), block(6)], [block(7), block(8)]];
+flipBlocks(L[0]);
+console.log('picked after flip', blockSum(L[0][0]), blockSum(L[1][1]));

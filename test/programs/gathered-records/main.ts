@@ -1,6 +1,6 @@
 // Dictionaries gathering task results (`rows[n] = slow(n)` into `const rows: Record<number, number> = {}`): the calls are
 // submitted first, and each use of a slot, or of the whole (a print), waits for it (tester #25's r32 waited at every call).
-// A dictionary other code reads (`Object.keys(keyed)`) holds values only.
+// A dictionary the language's readers take whole (`Object.keys(keyed)`) waits for every slot there.
 import { slow } from './k';
 const rows: Record<number, number> = {};
 for (const n of [1, 2, 3, 4]) rows[n] = slow(n);
