@@ -1,7 +1,8 @@
 /**
- * Grids that gather Futures in their rows: `grid[i][j] = block(…)` or `grid[i].push(block(…))` into a `const grid: T[][]` of this file whose rows
- * the program makes empty (`grid.push([])`, `grid[i] = []`, `Array.from({ length: n }, () => [])`). A wavefront
- * (blocks of one anti-diagonal reading the blocks of the one before: `grid[i - 1][j].bottom`) then runs a diagonal's
+ * Grids that gather Futures in their rows: `grid[i][j] = block(…)` or `grid[i].push(block(…))` into a
+ * `const grid: T[][]` of this file whose rows the program makes empty (`grid.push([])`, `grid[i] = []`,
+ * `Array.from({ length: n }, () => [])`). A wavefront (blocks of one anti-diagonal reading the blocks of the one
+ * before: `grid[i - 1][j].bottom`) then runs a diagonal's
  * blocks side by side: each cell is waited for where it is read, not at the call that fills it (np68's
  * min-wavefront-grid waited at every call, one block at a time). As for an array that gathers (gathering-arrays.ts),
  * only when every use keeps the cells in view: a row made empty, a cell stored or read, a length. A use of the grid

@@ -46,10 +46,9 @@ let scaled = 0;
 for (const [, v] of Object.entries(rec)) scaled += total(v);
 console.log('scaled', scaled);
 // for…in over a plain record: its keys listed once, as the plain loop enumerates them.
-const perKey: Record<string, number> = {};
-for (const key in groups) perKey[key] = total(groups[key]);
-// (`Object.keys`: other code reads the dictionary, so it holds values, not Futures: the loop is split.)
-console.log('perKey', JSON.stringify(perKey), Object.keys(perKey).length);
+const perKey: string[] = [];
+for (const key in groups) perKey.push(`${key}=${total(groups[key])}`);
+console.log('perKey', perKey.join(' '), perKey.length);
 // Over a class's instance: not split (its type does not say which keys its prototypes enumerate).
 class Bag { [k: string]: Float64Array; }
 const bag = new Bag();
