@@ -12,7 +12,7 @@ import type { FileFacts } from './file-facts';
 import type { FutureFlow } from './futures';
 import type { FilePlan } from './file-plan';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget, skipTransparent, withWrappers } from './syntax';
-import { isGatheringRecord } from './gathering-arrays';
+import { arrayNames, isGatheringRecord } from './gathering-arrays';
 import { cellRead, wholeGridUses } from './gathering-grids';
 import { nestOf, wholeNestUses } from './gathering-nests';
 
@@ -86,9 +86,9 @@ export class FutureWaits {
         const nest = nestOf(this.facts, ref);
         if (nest && this.flow.futureNests.has(nest)) continue;
         // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
-        // (A name taking one element, `const total = level[0]`, is no gathering name: it waits for itself.)
+        // (The array's names as gathering-arrays.ts counts them: not a name taking one element, `const total = level[0]`.)
         if (this.aliases.isAliasSource(ref) &&
-          this.aliases.groupOf(symbol).every((member) => this.flow.futureArrays.has(member) || this.aliases.isElementPart(member))) continue;
+          arrayNames(this.facts, this.aliases, symbol, (member) => this.flow.isFuture(member)).every((member) => this.flow.futureArrays.has(member))) continue;
         const element = this.elementOf(ref);
         // `[em[0], em[1]] = [em[1], em[0]]`, `em[0] = v`: a slot given another value needs no wait (nor could a call stand there).
         if (element && isStoreTarget(this.ts, element)) continue;

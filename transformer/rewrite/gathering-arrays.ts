@@ -132,8 +132,8 @@ export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Sy
   };
   const typedArray = (member: ts.Symbol): boolean => member.valueDeclaration !== undefined &&
     isTypedArrayType(facts.ctx, facts.ctx.checker.getTypeOfSymbolAtLocation(member, member.valueDeclaration));
-  // (Not a name taking one element, `const total = level[0]` after a reduction (np72's min-merge-tree): it holds what
-  // the slot held, waited for where it is taken as any element read is.)
+  // (Not a name of an element, `const total = level[0]` after a reduction (np72's min-merge-tree), `for (const x of
+  // level)`, `groups.get(k)`: aliases.ts isElementPart. It holds what the slot held, waited for where it is used.)
   return group.filter((member) => member === symbol ||
     !(aliases.isElementPart(member) || typedArray(member) || ((isFuture(member) || taskValue(member)) && facts.references(member).some(pushedInto))));
 }
