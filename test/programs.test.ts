@@ -816,14 +816,15 @@ test('grids of `number[][]` blocks: a block handed whole to a task is a datum of
   const tasks = printsAsPlain('block-grids');
   // 27 products, 5 accumulations, a row scaled, three sums; the reordering stays direct (the program picks a row after
   // it); 9 blocks made by tasks and 27 products of them; a row a helper pushes and a sum; a reordering of a level of
-  // blocks and two sums picked after it.
-  assert.is(tasks.inWorkers, 77, `${tasks.inWorkers} tasks ran in workers`);
+  // blocks and two sums picked after it; another reordering and a sum of a block named after it.
+  assert.is(tasks.inWorkers, 79, `${tasks.inWorkers} tasks ran in workers`);
   assert.ok(tasks.mostPending >= 4, `at most ${tasks.mostPending} pending at once`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /__taskify\.submit\(__taskify_multiplyAdd_\d+, \[__taskify\.futuresWithin\(C\[i\]\[j\]\), __taskify\.futuresWithin\(A\[i\]\[k\]\), __taskify\.futuresWithin\(Bm\[k\]\[j\]\)\]/,
     'the blocks go as they are, only Futures in them waited for');
   assert.match(emitted, /G\[i\]\.push\(__taskify\.submit\(__taskify_makeBlock_\d+, [^;]*\);/, 'blocks made by tasks are pushed as Futures, not waited for');
   assert.match(emitted, /submit\(__taskify_blockSum_\d+, \[__taskify\.waitWithin\(L\)\[0\]\[0\]\]/, 'a block picked from a level a task reorders waits for the container whole');
+  assert.match(emitted, /const picked = __taskify\.waitWithin\(L\)\[1\]\[0\];/, 'so does a name taken for one (rv76\'s r-restructure-alias)');
 });
 
 test('tree reductions whose result is named after the loop (`const total = level[0]`, `const [all] = level`) run each level\'s merges side by side; the name waits for itself, and a task given it after the program changed it reads the change (np72\'s min-merge-tree and min-ternary-push ran the merges one at a time)', () => {

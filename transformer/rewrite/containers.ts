@@ -153,6 +153,10 @@ export class Containers {
       const changed = 'restructures' in use && this.readWhole.has(root) ? use.restructures : undefined;
       if (changed === ref) refs.set(ref, 'written');
       else if (changed) elements.set(changed as ts.ElementAccessExpression, 'written');
+      // A name for a part picked out of a level a task may reorder (`const blk = C[0][0]` after `flipBlocks(C[0])`)
+      // picks it once that task is done (rv76's r-restructure-alias: the block before the reordering).
+      const chain = this.families.levelChain(ref);
+      if (this.restructured.has(root) && chain !== ref && this.families.isAliasSource(chain)) refs.set(ref, 'waitWithin');
       if (use.kind !== 'read' && use.kind !== 'write') continue;
       const leaf = this.leafOf(ref);
       const wrap = use.kind === 'read' ? 'wait' : 'written';

@@ -72,3 +72,6 @@ console.log('with helper row', acc[1][0].length, blockSum(acc[1][0]));
 const L = [[block(5), block(6)], [block(7), block(8)]];
 flipBlocks(L[0]);
 console.log('picked after flip', blockSum(L[0][0]), blockSum(L[1][1]));
+flipBlocks(L[1]);
+const picked = L[1][0];                 // a name picked after the reordering: the block it put first
+console.log('named after flip', blockSum(picked));
