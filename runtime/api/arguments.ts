@@ -14,6 +14,7 @@ import { isProxy } from 'node:util/types';
 import { unsupportedArgument } from '../errors';
 import { fingerprint, type Fingerprint } from '../store/fingerprint';
 import { indicesOf, sparseKeys } from '../store/own-properties';
+import { settleNestedFutures } from './nested-futures';
 import { hasNamedProperties, isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { Registry } from './registry';
 import type { DataEntry } from './records';
@@ -78,6 +79,8 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       const waited = (item: unknown) => item instanceof Future && (directionOf(i) !== 'in' || item.holdsArguments === true);
       for (const k of indicesOf(arg)) if (waited(arg[k])) arg[k] = (arg[k] as Future<unknown>).wait();
     }
+    // (Deeper, in the rows of an array of rows, each is its value: nested-futures.ts.)
+    settleNestedFutures(arg, (future) => future.wait());
     const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
     if (subclass) throw refuse(i, subclass(''));
   }

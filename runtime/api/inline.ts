@@ -7,6 +7,7 @@ import { isProxy } from 'node:util/types';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Future, type FutureHost } from './future';
+import { settleNestedFutures } from './nested-futures';
 import type { TaskRecord } from './records';
 import type { TaskHandle } from './task-handle';
 import { deserializeError, serializeError } from '../errors';
@@ -85,6 +86,7 @@ export class InlineRuntime implements FutureHost {
   /** Futures (alone or gathered in an array) stand for their values, as they do for workers. (Not looked for in a Proxy, whose traps are the program's code.) */
   private resolve(arg: unknown): unknown {
     if (arg instanceof Future) return this.waitValue(arg);
+    settleNestedFutures(arg, (future) => this.waitValue(future));
     if (Array.isArray(arg) && !isProxy(arg) && arg.some((item) => item instanceof Future)) return arg.map((item) => this.resolve(item));
     return arg;
   }

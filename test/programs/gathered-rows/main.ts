@@ -58,3 +58,15 @@ try {
 const byKey: Record<string, number> = {};
 for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) byKey[`${i}-${j}`] = cell(300 + i * 2 + j);
 console.log('keys', Object.entries(byKey).map(([k, v]) => `${k}=${v}`).join(' '), Object.keys(byKey).length);
+
+// Rows made by a map of task calls, pushed into a row of a grid: a task given that row gets the values (rv76's
+// r-map-rows-nest: "a Future at [0][0]").
+const nested: number[][][] = [];
+for (let i = 0; i < 2; i++) {
+  nested.push([]);
+  for (let j = 0; j < 2; j++) {
+    const cells = [0, 1].map((k) => cell(400 + i + j + k));
+    nested[i].push(cells);
+  }
+}
+console.log('nested sum', gridSum(nested[0]), gridSum(nested[1]));
