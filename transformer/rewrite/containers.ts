@@ -167,8 +167,7 @@ export class Containers {
       // helper may push one: rv76's r-helper-push) are made values. Waiting for the whole container here ran every
       // block's call one after another (np71's min-grid-nested-blocks). Not when a level above may hold a Future, or
       // a task may change which objects a level holds: then the container whole, as any other use.
-      else if (!wholeOnly && this.handedWholeToTask(ref)) {
-        const chain = this.families.levelChain(ref);
+      else if (!wholeOnly && this.handedWholeToTask(chain)) {
         if (chain === ref) refs.set(ref, 'futuresWithin');
         else if (this.ts.isElementAccessExpression(chain)) elements.set(chain, 'futuresWithin');
         else refs.set(ref, 'waitWithin');
@@ -177,9 +176,8 @@ export class Containers {
     return { refs, elements };
   }
 
-  /** The reference's chain of levels is an argument of a submitted call. */
-  private handedWholeToTask(ref: ts.Identifier): boolean {
-    const chain = this.families.levelChain(ref);
+  /** The chain of levels is an argument of a submitted call. */
+  private handedWholeToTask(chain: ts.Expression): boolean {
     const parent = chain.parent;
     return this.ts.isCallExpression(parent) && parent.arguments.includes(chain) && this.view.isSubmission(parent);
   }

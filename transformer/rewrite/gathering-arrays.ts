@@ -235,13 +235,13 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier, toHelpers = false): 
   const call = outer.parent;
   if (ts.isVariableDeclaration(call) && call.initializer === outer && ts.isArrayBindingPattern(call.name)) return true;
   // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
-  if (printedWhole(facts, call, withWrappers(ts, ref))) return true;
+  if (printedWhole(facts, call, outer)) return true;
   if (isArgumentOf(ts, call, ref)) {
     // (A task only reading the array: one writing it, `reorder(level)`, changes which element sits where, and the
     // program would go on reading the array before the task wrote it back: rv68's c11.)
     const task = facts.taskOf(call);
-    if (task === undefined) return toHelpers && usedUpByCallee(facts, call, withWrappers(ts, ref));
-    const index = Math.min(call.arguments.indexOf(withWrappers(ts, ref)), task.params.length - 1);
+    if (task === undefined) return toHelpers && usedUpByCallee(facts, call, outer);
+    const index = Math.min(call.arguments.indexOf(outer), task.params.length - 1);
     return task.params[index]?.direction === 'in' && facts.forwarders.takesFutureAt(call, ref);
   }
   return false;
