@@ -45,6 +45,9 @@ test('return types that cannot come back: the calls stay direct, saying which ty
     // (An `accessor` keeps its value in a private field: tester #25's r10 failed after the task ran.)
     ['Gauge', 'const g = new Gauge(); g.level = n; return g;', 'export class Gauge { accessor level = 0; }', /^its return type `Gauge` is an instance of class Gauge, whose `accessor level` keeps its value in a private field/],
     ['{ tags: Tags<string> }', 'return { tags: new Tags() };', 'export class Base<T> extends Set<T> {}\nexport class Tags<T> extends Base<T> {}', /holds, at \.tags, an instance of Tags, a subclass of Set/],
+    // (Declared `any`: the returned values say it; np71's wrong-any-output failed after the task ran.)
+    ['any', 'if (n > 1) return [n];\nreturn { n, format: (x: number) => x.toFixed(n) };', '', /^its value `\{ n: number; format: \(x: number\) => string; \}` holds, at \.format, a function$/],
+    ['unknown', 'const f = () => n;\nreturn f;', '', /^its value `\(\) => number` is a function$/],
   ];
   for (const [returns, body, prelude, expected] of cases) {
     assert.match(staysHere(task(returns, body, prelude)) ?? 'undefined', expected);
@@ -58,6 +61,8 @@ test('return types that do come back stay tasks: data, instances of exported cla
     ['Point', 'return new Point(n);', 'export class Point { constructor(public x: number) {} norm() { return Math.abs(this.x); } }'],
     ['Shape', 'return new Square(n);', 'export interface Shape { area(): number }\nexport class Square implements Shape { constructor(public s: number) {} area() { return this.s ** 2; } }'],
     ['Promise<string | undefined>', 'return Promise.resolve(undefined);', ''],
+    // (Declared `any`, returning data, an inner function's return not counted.)
+    ['any', 'const inner = () => () => n;\nreturn { n, k: inner.length };', ''],
     // (A Node Buffer travels as one: np44's F5, `gzipSync(s)` returned stayed direct.)
     ['Buffer', 'return Buffer.from(String(n));', ''],
     // (A class expression exported under its const's name, which is the class's name at run time: tester #19's r18b.)
