@@ -73,10 +73,13 @@ export function wholeUseBlocker(facts: FileFacts, declaration: ts.VariableDeclar
   const away = stores.find((store) => ownFunction(ts, store) !== home);
   if (away) return `${used(whole[0]!)} and its cells are stored at line ${lineOf(away)}, in another function than the one declaring it`;
   for (const use of whole) {
-    if (ownFunction(ts, use) !== home) return `${used(use)} by a function of its own, which may run before a later store`;
-    const later = stores.find((store) => store.end > use.getStart());
+    // (In a closure: where the closure is made, if it is an arrow or function expression, which nothing can call
+    // before it exists: `const peek = () => grid[1][2]` after the sweep, np73's min-grid-rows-closure.)
+    const at = ownFunction(ts, use) === home ? use : madeIn(ts, use, home);
+    if (!at) return `${used(use)} by a function of its own, which may run before a later store`;
+    const later = stores.find((store) => store.end > at.getStart());
     if (later) return `${used(use)} before the store at line ${lineOf(later)}`;
-    const looped = stores.find((store) => loopAroundBoth(ts, use, store, home));
+    const looped = stores.find((store) => loopAroundBoth(ts, at, store, home));
     if (looped) return `${used(use)} in the loop that stores into it (line ${lineOf(looped)}), before the next pass's stores`;
   }
   return undefined;
@@ -110,6 +113,13 @@ function ownFunction(t: typeof ts, node: ts.Node): ts.Node {
   let n = node.parent;
   while (!t.isSourceFile(n) && !t.isFunctionLike(n)) n = n.parent;
   return n;
+}
+
+/** The arrow or function expression, made in `home` itself, whose body holds the node (else undefined). */
+function madeIn(t: typeof ts, node: ts.Node, home: ts.Node): ts.Node | undefined {
+  let fn = ownFunction(t, node);
+  while (!t.isSourceFile(fn) && ownFunction(t, fn) !== home) fn = ownFunction(t, fn);
+  return t.isArrowFunction(fn) || t.isFunctionExpression(fn) ? fn : undefined;
 }
 
 /** A loop inside `home` holds both nodes: the store may run again after the use. */

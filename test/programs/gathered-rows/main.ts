@@ -70,3 +70,14 @@ for (let i = 0; i < 2; i++) {
   }
 }
 console.log('nested sum', gridSum(nested[0]), gridSum(nested[1]));
+
+// Read by a closure made after the sweep: nothing can call it before it exists, so the rows gather (np73's
+// min-grid-rows-closure ran a row at a time).
+const later: number[][] = [];
+for (let i = 0; i < 2; i++) {
+  const row: number[] = [];
+  for (let j = 0; j < 2; j++) row.push(cell(500 + i * 2 + j));
+  later.push(row);
+}
+const peek = () => later[1][0];
+console.log('peek', peek(), later.length);
