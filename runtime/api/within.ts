@@ -72,6 +72,9 @@ export class Within {
    * it, but which must hold values, as the plain call's argument did (a helper may have pushed a task's value in).
    */
   futuresIn<T>(x: T): T {
+    // (A Future itself is handed on as one, the call depending on its task; a task's value holds no Future. Unless it
+    // may hold the caller's objects, which go as they are now: program-waits.ts freshArgument.)
+    if (x instanceof Future && !x.holdsArguments) return x;
     const value = x instanceof Future ? (x.wait() as T) : x;
     if (typeof value !== 'object' || value === null) return value;
     const epoch = this.current();

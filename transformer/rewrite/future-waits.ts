@@ -15,6 +15,7 @@ import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget,
 import { arrayNames, isGatheringRecord } from './gathering-arrays';
 import { cellRead, wholeGridUses } from './gathering-grids';
 import { nestOf, wholeNestUses } from './gathering-nests';
+import { mayRestructure } from './level-structure';
 
 export class FutureWaits {
   private readonly ts: typeof ts;
@@ -35,8 +36,43 @@ export class FutureWaits {
     }
     this.waitForElements();
     this.waitForCells();
-    // (An array of gathering rows: each use after the sweep waits for every row's Futures, gathering-nests.ts.)
-    for (const nest of this.flow.futureNests) for (const ref of wholeNestUses(this.facts, nest)) this.plan.wraps.set(ref, 'writtenWithin');
+    this.waitForNests();
+  }
+
+  /**
+   * Each use of an array of gathering rows after its sweep (gathering-nests.ts) waits for every row's Futures; a part
+   * of it handed to a task (`bump(A[i][j])`) only needs the Futures in that part made values (`futuresWithin(A[i][j])`),
+   * the runtime ordering the call after the tasks writing it, so the blocks' calls run side by side (np73's
+   * min-row-push-serial ran them one at a time). Not when a task given a part may change which objects it holds: a
+   * part picked after would be picked from the old order.
+   */
+  private waitForNests(): void {
+    for (const nest of this.flow.futureNests) {
+      const uses = wholeNestUses(this.facts, nest);
+      const handed = uses.map((ref) => this.handedPart(ref));
+      const reorders = handed.some((part) => part?.reorders);
+      uses.forEach((ref, k) => {
+        const part = handed[k];
+        if (part && !reorders) this.plan.elementWraps.set(part.chain, 'futuresWithin');
+        else this.plan.wraps.set(ref, 'writtenWithin');
+      });
+    }
+  }
+
+  /** `A[i][j]` of `ref`, steps by number, as an argument of a submission: with whether its task may reorder what it holds. */
+  private handedPart(ref: ts.Identifier): { chain: ts.ElementAccessExpression; reorders: boolean } | undefined {
+    const { ts } = this;
+    let chain: ts.Expression = ref;
+    for (let step = this.elementOf(chain); step; step = this.elementOf(step)) chain = step;
+    const call = chain.parent;
+    if (chain === ref || !ts.isElementAccessExpression(chain) || !ts.isCallExpression(call) || !call.arguments.includes(chain) || !this.plan.submissions.has(call)) return undefined;
+    const task = this.plan.submissions.get(call)!;
+    const at = call.arguments.indexOf(chain);
+    const param = task.params[Math.min(at, task.params.length - 1)];
+    // (Only a part holding objects has an order a later pick reads: a list of numbers written in place has none.)
+    const reorders = param === undefined || (param.direction !== 'in' && this.containers.holdsObjects(chain) &&
+      mayRestructure(this.facts.ctx, task.fn, Math.min(at, task.fn.parameters.length - 1)));
+    return { chain, reorders };
   }
 
   /**
@@ -109,7 +145,7 @@ export class FutureWaits {
    * `parts[i]`: one element, by a number. Not a method reached by key (`rs[Symbol.iterator]()`, `rs['join']('-')`),
    * which is called on the array: a wait on it alone would call it without its `this` (tester #12's m12).
    */
-  private elementOf(ref: ts.Identifier): ts.ElementAccessExpression | undefined {
+  private elementOf(ref: ts.Expression): ts.ElementAccessExpression | undefined {
     const { ts } = this;
     const parent = ref.parent;
     if (!ts.isElementAccessExpression(parent) || parent.expression !== ref) return undefined;

@@ -17,3 +17,23 @@ export function gridSum(g: readonly (readonly number[])[]): number {
   for (const r of g) for (const x of r) s += x;
   return s;
 }
+
+/** A short list made by a task. @task */
+export function listOf(n: number): number[] {
+  return [n, n + 1, n + 2];
+}
+
+/** Adds one to every item. @task */
+export function bumpList(xs: number[]): void {
+  for (let i = 0; i < xs.length; i++) xs[i] += 1;
+}
+
+/** Two one-item lists. @task */
+export function pairOf(n: number): number[][] {
+  return [[n], [n + 1]];
+}
+
+/** Swaps the pair's lists: a task that changes which objects it holds. @task */
+export function flipPair(p: number[][]): void {
+  p.reverse();
+}

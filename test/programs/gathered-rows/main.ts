@@ -3,7 +3,7 @@
  * pushed first and filled after). The rows' Futures move into the grid, whose uses after the sweep wait for every
  * row; so every row's calls are submitted before any is waited for (np71's min-row-pushed-first ran a row at a time).
  */
-import { cell, gridSum, probe } from './kernels';
+import { bumpList, cell, flipPair, gridSum, listOf, pairOf, probe } from './kernels';
 
 // Filled, then pushed.
 const grid: number[][] = [];
@@ -81,3 +81,25 @@ for (let i = 0; i < 2; i++) {
 }
 const peek = () => later[1][0];
 console.log('peek', peek(), later.length);
+
+// Rows of lists made by tasks, then each list bumped by a task: each part handed on as it is, Futures included, so
+// the lists' calls run side by side (np73's min-row-push-serial waited for the whole grid at each call).
+const lists: number[][][] = [];
+for (let i = 0; i < 2; i++) {
+  const row: number[][] = [];
+  for (let j = 0; j < 3; j++) row.push(listOf(i * 3 + j));
+  lists.push(row);
+}
+for (let r = 0; r < 2; r++) for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) bumpList(lists[i][j]);
+console.log('lists', JSON.stringify(lists));
+
+// A task that reorders a part (run in place), then a list picked out of it bumped by a task: after the reordering.
+const pairs: number[][][][] = [];
+for (let i = 0; i < 2; i++) {
+  const row: number[][][] = [];
+  for (let j = 0; j < 2; j++) row.push(pairOf(10 * i + j));
+  pairs.push(row);
+}
+flipPair(pairs[0][1]);
+bumpList(pairs[0][1][0]);
+console.log('pairs', JSON.stringify(pairs));
