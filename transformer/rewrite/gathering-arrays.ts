@@ -200,6 +200,10 @@ function isRecordUse(facts: FileFacts, ref: ts.Identifier): boolean {
   if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
   const outer = withWrappers(ts, ref);
   const call = outer.parent;
+  // `for (const k in out)`, `'p1' in out`: its keys only, which a Future in a slot does not change (np73's
+  // min-record-forin-serial); each `out[k]` read inside waits for its own slot.
+  if ((ts.isForInStatement(call) && call.expression === outer) ||
+    (ts.isBinaryExpression(call) && call.operatorToken.kind === ts.SyntaxKind.InKeyword && call.right === outer)) return true;
   // `Object.entries(out)` after the loops that fill it (np71's min-record-nested): every field waited for there.
   if (ts.isCallExpression(call) && call.arguments.length === 1 && call.arguments[0] === outer && RECORD_READERS.has(qualifiedName(ts, call.expression) ?? '')) {
     return isLibraryGlobal(facts.ctx, (call.expression as ts.PropertyAccessExpression).expression);

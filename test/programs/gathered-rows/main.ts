@@ -103,3 +103,10 @@ for (let i = 0; i < 2; i++) {
 flipPair(pairs[0][1]);
 bumpList(pairs[0][1][0]);
 console.log('pairs', JSON.stringify(pairs));
+
+// A record read by `for…in` and an `in` test: its keys only, so it gathers too (np73's min-record-forin-serial).
+const byName: Record<string, number> = {};
+for (const a of ['p', 'q']) for (const b of [0, 1]) byName[a + b] = cell(600 + a.charCodeAt(0) + b);
+let named = 0;
+for (const key in byName) named += byName[key] % 7;
+console.log('for-in', named, 'p1' in byName, 'z9' in byName);
