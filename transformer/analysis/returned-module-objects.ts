@@ -13,7 +13,7 @@ import { codes, taskError } from './diagnostics';
 import type { TaskInfo } from './discover';
 import { moduleStateKey } from './module-state-keys';
 import type { ModuleState } from './module-state';
-import { skipParens } from './expressions';
+import { returnedExpressions, skipParens } from './expressions';
 
 /** Methods whose value is an element (or entry value) of the receiver, as stored. */
 const ELEMENT_METHODS = new Set(['get', 'at', 'find', 'findLast']);
@@ -24,7 +24,7 @@ export function returnedModuleObjects(ctx: AnalysisContext, state: ModuleState, 
   const holdsState = new Map<FunctionLike, string>();
   for (const [fn, task] of tasks) {
     const travelling = new Set((task.moduleState ?? []).map((s) => s.key));
-    for (const returned of returnedExpressions(ctx, fn)) {
+    for (const returned of returnedExpressions(ctx.ts, fn)) {
       const held = heldModuleObject(ctx, fn, state, returned, new Set());
       if (!held) continue;
       const declaration = symbolOf(ctx, held)?.valueDeclaration as ts.VariableDeclaration | undefined;
@@ -69,19 +69,6 @@ function takenApartValues(ctx: AnalysisContext, tasks: ReadonlyMap<FunctionLike,
   };
   for (const source of ctx.program.getSourceFiles()) if (!source.isDeclarationFile) visit(source);
   return diagnostics;
-}
-
-/** The task's own return expressions (an expression body included), not nested functions'. */
-function returnedExpressions(ctx: AnalysisContext, fn: FunctionLike): ts.Expression[] {
-  const { ts } = ctx;
-  const out: ts.Expression[] = [];
-  if (fn.body && !ts.isBlock(fn.body)) out.push(fn.body as ts.Expression);
-  const visit = (node: ts.Node): void => {
-    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
-    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
-  };
-  if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
-  return out;
 }
 
 /**

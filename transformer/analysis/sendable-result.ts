@@ -6,7 +6,8 @@
  * resolves to. The same walk over a type's parts judges a task's parameter types for compile errors (unsendableParameter).
  */
 import type * as ts from 'typescript';
-import { declaredByLibrary, type AnalysisContext } from './context';
+import { declaredByLibrary, type AnalysisContext, type FunctionLike } from './context';
+import { returnedExpressions } from './expressions';
 import { slottedBuiltin, symbolKeyedProperty, unsendableType } from './sendable';
 import { contentsOfType, isHolderType } from './type-contents';
 
@@ -23,27 +24,12 @@ export function unsendableResult(ctx: AnalysisContext, fn: ts.SignatureDeclarati
   // Declared `any`, the values it returns say what comes back (np71's wrong-any-output: `return { digits, format: (x)
   // => … }` failed after the task ran, where the plain call returned it).
   if (!(type.flags & (ctx.ts.TypeFlags.Any | ctx.ts.TypeFlags.Unknown))) return undefined;
-  for (const value of returnedValues(ctx.ts, fn)) {
+  for (const value of returnedExpressions(ctx.ts, fn as FunctionLike)) {
     const returned = ctx.checker.getTypeAtLocation(value);
     const inside = walkResult(ctx, ctx.checker.getAwaitedType(returned) ?? returned);
     if (inside) return `its value \`${ctx.checker.typeToString(returned)}\` ${inside}`;
   }
   return undefined;
-}
-
-/** The expressions the function's own `return`s hand back (an arrow's expression body too), not inner functions'. */
-function returnedValues(t: typeof ts, fn: ts.SignatureDeclaration): ts.Expression[] {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (!body) return [];
-  if (!t.isBlock(body)) return [body];
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (t.isFunctionLike(node)) return;
-    if (t.isReturnStatement(node) && node.expression) found.push(node.expression);
-    t.forEachChild(node, visit);
-  };
-  t.forEachChild(body, visit);
-  return found;
 }
 
 /**
